@@ -1,0 +1,3 @@
+using FineTune.Cli;
+
+return FinetuneCommand.Create().Parse(args).Invoke();

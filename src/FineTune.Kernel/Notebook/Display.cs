@@ -58,15 +58,25 @@ sealed class ConsoleSink : IDisplaySink
     public void Update(string displayId, object? value) => Console.WriteLine(value);
 }
 
-/// <summary>Adapts a kernel's display function; updates go through the object it returned.</summary>
+/// <summary>
+/// Adapts a kernel's display function; updates go through the object it returned. Values the library
+/// renders itself (charts, DataFrames, sequences of records) are handed over as <see cref="HtmlView"/>,
+/// which the kernel formats through <see cref="IHtmlRenderable"/>: the same HTML the runner writes.
+/// </summary>
 sealed class CallbackSink(Func<object?, object> show) : IDisplaySink
 {
     readonly Dictionary<string, object> shown = new();
 
     public void Show(string displayId, object? value)
     {
-        lock (shown) shown[displayId] = show(value);
+        var displayed = show(ForKernel(value));
+        lock (shown) shown[displayId] = displayed;
     }
+
+    internal static object? ForKernel(object? value) =>
+        value is not IHtmlRenderable && Rendering.TryRender(value) is { } rendered
+            ? new HtmlView(rendered.Html, rendered.PlainText)
+            : value;
 
     public void Update(string displayId, object? value)
     {
@@ -75,6 +85,6 @@ sealed class CallbackSink(Func<object?, object> show) : IDisplaySink
         if (target is null) return;
         var update = target.GetType().GetMethod("Update", [typeof(object)])
             ?? throw new InvalidOperationException($"{target.GetType().FullName} returned by the display function has no Update(object) method.");
-        update.Invoke(target, [value]);
+        update.Invoke(target, [ForKernel(value)]);
     }
 }

@@ -17,6 +17,7 @@ static class FinetuneCommand
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersion();
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 

@@ -55,8 +55,11 @@ public sealed class NotebookSession : IDisposable
             .WithEmitDebugInformation(true);
     }
 
-    /// <summary>Runs one cell and returns its outputs, duration and error (if it failed).</summary>
-    public async Task<CellResult> RunCellAsync(string code)
+    /// <summary>
+    /// Runs one cell and returns its outputs, duration and error (if it failed). <paramref name="label"/>
+    /// names the cell in the error's first traceback line ("cell 4" by default: the execution count).
+    /// </summary>
+    public async Task<CellResult> RunCellAsync(string code, string? label = null)
     {
         var outputs = new CellOutputs();
         cells.Add(outputs);
@@ -70,7 +73,12 @@ public sealed class NotebookSession : IDisposable
             error = await ExecuteAsync(code, count, outputs);
         }
         clock.Stop();
-        if (error is not null) outputs.Add(error);
+        if (error is not null)
+        {
+            string where = error.Line is { } line ? $"{label ?? $"cell {count}"}, line {line}" : label ?? $"cell {count}";
+            error = error with { Traceback = [$"{where}: {error.Name}: {error.Message.Split('\n')[0]}", .. error.Traceback] };
+            outputs.Add(error);
+        }
         return new CellResult(count, outputs, clock.Elapsed, error);
     }
 

@@ -18,7 +18,13 @@ static class RunCommand
         var command = new Command("run", "Execute notebooks headless; write the executed .ipynb and a self-contained HTML page of each.") { path, output };
         command.SetAction(async (parse, _) =>
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+            var writer = parse.InvocationConfiguration.Output;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(writer),
+                Ansi = ReferenceEquals(writer, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No, // colours only on a terminal
+            });
+            if (!ReferenceEquals(writer, Console.Out) || Console.IsOutputRedirected) console.Profile.Width = 500; // logs: never wrap a path or an error
             return await RunAsync(parse.GetValue(path)!, parse.GetValue(output)!, console);
         });
         return command;

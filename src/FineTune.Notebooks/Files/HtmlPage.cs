@@ -64,7 +64,7 @@ static class HtmlPage
 
     static void AppendCell(StringBuilder html, NotebookCell cell)
     {
-        html.Append($"<section class=\"cell {cell.Type}\" id=\"cell-{cell.Number}\">\n");
+        html.Append($"<section class=\"cell {cell.Type}-cell\" id=\"cell-{cell.Number}\">\n");
         if (cell.Type == "markdown")
         {
             html.Append(Markdig.Markdown.ToHtml(cell.Source, Markdown));

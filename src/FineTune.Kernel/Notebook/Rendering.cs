@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using Microsoft.Data.Analysis;
 using Plotly.NET;
@@ -53,9 +54,11 @@ static class Rendering
         return new Rendered(html, text);
     }
 
-    static string Shape(long rows, int columns) => $"{rows:N0} rows, {columns} columns";
+    static string Shape(long rows, int columns) => $"{Count(rows)} row{(rows == 1 ? "" : "s")}, {columns} column{(columns == 1 ? "" : "s")}";
 
-    static string Shown(long shown, long total) => shown < total ? $", showing the first {shown:N0}" : "";
+    static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    static string Shown(long shown, long total) => shown < total ? $", showing the first {Count(shown)}" : "";
 
     /// <summary>
     /// The columns of a sequence of records: the public properties of its element type, when that type

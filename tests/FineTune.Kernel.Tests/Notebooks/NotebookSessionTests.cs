@@ -180,6 +180,17 @@ public sealed class NotebookSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trailing_dataframe_becomes_a_table_of_its_first_rows_and_shape()
+    {
+        var result = await Run("#r \"nuget: Microsoft.Data.Analysis\"\nusing Microsoft.Data.Analysis;\nnew DataFrame(new PrimitiveDataFrameColumn<int>(\"n\", Enumerable.Range(0, 30)))");
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        var value = Assert.IsType<ResultOutput>(Assert.Single(result.Outputs));
+        Assert.Contains("<th>n</th>", value.Data["text/html"]);
+        Assert.Contains("30 rows, 1 column, showing the first 20", value.Data["text/html"]);
+    }
+
+    [Fact]
     public async Task A_nuget_reference_to_a_package_the_runner_lacks_fails_naming_the_line()
     {
         var result = await Run("// load\n#r \"nuget: Newtonsoft.Jsonish, 13.0.1\"");

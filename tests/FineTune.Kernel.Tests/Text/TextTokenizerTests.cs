@@ -29,6 +29,24 @@ public class TextTokenizerTests : IDisposable
     }
 
     [Fact]
+    public void With_ignore_merges_a_word_already_in_the_vocabulary_is_one_token()
+    {
+        WriteTokenizerJson(folder.Path, ignoreMerges: true);
+        var tokenizer = TextTokenizer.Load(folder.Path);
+
+        Assert.Equal([Id("t"), Id("he"), DogId], tokenizer.Encode("the dog"));
+        Assert.Equal("the dog", tokenizer.Decode(tokenizer.Encode("the dog")));
+    }
+
+    [Fact]
+    public void Without_ignore_merges_a_word_is_only_what_merges_make()
+    {
+        var tokenizer = Tiny();
+
+        Assert.Equal([Id("t"), Id("he"), Id("Ġ"), Id("d"), Id("o"), Id("g")], tokenizer.Encode("the dog"));
+    }
+
+    [Fact]
     public void Decoding_the_encoding_gives_back_the_text()
     {
         var tokenizer = Tiny();

@@ -20,6 +20,7 @@ static class TinyTokenizerFolder
 
     public static int EndOfTextId => 256 + Merges.Length;
     public static int ImStartId => EndOfTextId + 1;
+    public static int DogId => ImStartId + 1;
 
     /// <summary>GPT-2's bytes_to_unicode, written out independently of the code under test.</summary>
     public static char ByteChar(int b)
@@ -37,7 +38,8 @@ static class TinyTokenizerFolder
     }
 
     /// <summary>tokenizer.json + tokenizer_config.json + generation_config.json.</summary>
-    public static void WriteTokenizerJson(string folder, bool addBosToken = false, string? chatTemplate = null)
+    /// <summary>With <paramref name="ignoreMerges"/>, the vocabulary also has "Ġdog" (id <see cref="DogId"/>), which no merge makes.</summary>
+    public static void WriteTokenizerJson(string folder, bool addBosToken = false, string? chatTemplate = null, bool ignoreMerges = false)
     {
         var model = new JsonObject
         {
@@ -46,6 +48,11 @@ static class TinyTokenizerFolder
             ["vocab"] = new JsonObject(Vocab().Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
             ["merges"] = new JsonArray(Merges.Select(m => (JsonNode?)m).ToArray()),
         };
+        if (ignoreMerges)
+        {
+            model["ignore_merges"] = true;
+            model["vocab"]!["Ġdog"] = DogId;
+        }
         var byteLevel = new JsonObject { ["type"] = "ByteLevel", ["add_prefix_space"] = false, ["trim_offsets"] = true, ["use_regex"] = true };
         var json = new JsonObject
         {

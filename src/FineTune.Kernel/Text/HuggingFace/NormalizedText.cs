@@ -115,6 +115,17 @@ sealed class NormalizedText
             for (int i = 0; i < piece.Text.Length; i++) Append(piece.Text[i], piece.starts[i], piece.ends[i]);
         }
 
+        /// <summary>Removes trailing copies of <paramref name="c"/>.</summary>
+        public void TrimEnd(char c)
+        {
+            while (text.Length > 0 && text[^1] == c)
+            {
+                text.Length--;
+                starts.RemoveAt(starts.Count - 1);
+                ends.RemoveAt(ends.Count - 1);
+            }
+        }
+
         public NormalizedText Build() => new(text.ToString(), [.. starts], [.. ends], originalStart);
     }
 }

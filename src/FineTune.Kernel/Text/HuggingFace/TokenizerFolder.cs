@@ -39,6 +39,14 @@ static class TokenizerFolder
             var pipeline = VocabMergesReader.Read(folder, config, []);
             return new Loaded(Configure(pipeline, config, slowDefaults: GptDefaults(config, pipeline)), config, "byte-level BPE (vocab.json + merges.txt)");
         }
+        if (Has(SentencePieceFile) is { Length: > 0 } model)
+        {
+            if (config.Legacy == false)
+                throw new NotSupportedException($"{Path.Combine(folder, TokenizerConfig.ConfigFile)}: \"legacy\": false with only a tokenizer.model " +
+                    "is not supported (transformers then treats text after special tokens differently); a tokenizer.json is.");
+            var sentencePiece = SentencePieceReader.Read(model);
+            return new Loaded(Configure(sentencePiece.Pipeline, config, slowDefaults: LlamaDefaults(config, sentencePiece)), config, $"{sentencePiece.Kind} (tokenizer.model)");
+        }
         if (config.Preset is { } preset) return LoadPreset(preset, config);
 
         string present = Directory.Exists(folder) ? string.Join(", ", Directory.GetFiles(folder).Select(Path.GetFileName).Order()) : "(folder does not exist)";
@@ -47,14 +55,23 @@ static class TokenizerFolder
         throw new FileNotFoundException($"{folder}: no tokenizer found. Expected tokenizer.json, vocab.json + merges.txt, or tokenizer.model. Files here: {present}.");
     }
 
-    /// <summary>A single tokenizer.json file (its folder's config files, if any, apply too).</summary>
+    /// <summary>
+    /// A single tokenizer.json (its folder's config files, if any, apply too) or SentencePiece .model file
+    /// (on its own it encodes as sentencepiece does: no BOS added).
+    /// </summary>
     public static Loaded LoadFile(string file)
     {
         var config = TokenizerConfig.Read(Path.GetDirectoryName(file)!);
+        if (file.EndsWith(".model", StringComparison.OrdinalIgnoreCase))
+        {
+            var sentencePiece = SentencePieceReader.Read(file);
+            config.ApplyDefaults(sentencePiece.Bos, sentencePiece.Eos, sentencePiece.Unk, sentencePiece.Pad);
+            return new Loaded(Configure(sentencePiece.Pipeline, config), config, $"{sentencePiece.Kind} ({Path.GetFileName(file)})");
+        }
         if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            throw new NotSupportedException($"{file}: expected a tokenizer.json file or a model folder.");
-        var pipeline = TokenizerJsonReader.Read(file);
-        return new Loaded(Configure(pipeline, config), config, $"{Describe(pipeline)} ({Path.GetFileName(file)})");
+            throw new NotSupportedException($"{file}: expected a tokenizer.json or SentencePiece .model file, or a model folder.");
+        var json = TokenizerJsonReader.Read(file);
+        return new Loaded(Configure(json, config), config, $"{Describe(json)} ({Path.GetFileName(file)})");
     }
 
     public static Loaded LoadPreset(string preset, TokenizerConfig? config = null)
@@ -68,6 +85,13 @@ static class TokenizerFolder
 
     /// <summary>Defaults transformers' slow classes apply that the files themselves do not say.</summary>
     sealed record SlowDefaults(bool AddBos, bool AddEos, string? Bos, string? Eos, string? Unk, string? Pad);
+
+    static SlowDefaults LlamaDefaults(TokenizerConfig config, SentencePieceReader.Result model)
+    {
+        // T5Tokenizer appends EOS; LlamaTokenizer (and the classes following it) puts BOS first.
+        bool t5 = config.TokenizerClass?.StartsWith("T5") == true;
+        return new SlowDefaults(!t5, t5, t5 ? null : model.Bos, model.Eos, model.Unk, model.Pad);
+    }
 
     static SlowDefaults GptDefaults(TokenizerConfig config, TokenizerPipeline pipeline)
     {

@@ -21,12 +21,16 @@ public sealed class TextTokenizer
     readonly TokenizerConfig config;
     readonly string? folder;
     readonly string? file;
+    readonly Lazy<ChatTemplate?> chatTemplate;
+    readonly bool chatTemplateReplaced;
 
     TextTokenizer(TokenizerFolder.Loaded loaded, string source, string? folder, string? file = null)
     {
         this.file = file;
         pipeline = loaded.Pipeline;
         config = loaded.Config;
+        var settings = loaded.Config;
+        chatTemplate = new(() => settings.ChatTemplate is { } text ? ChatTemplate.Parse(text, settings.ChatTemplateSource ?? "chat_template") : null);
         Kind = loaded.Kind;
         Source = source;
         this.folder = folder;
@@ -35,6 +39,20 @@ public sealed class TextTokenizer
         PadTokenId = IdOf(config.PadToken) ?? config.GenerationPadId;
         UnkTokenId = IdOf(config.UnkToken);
         EosTokenIds = [.. config.GenerationEosIds.Concat(EosTokenId is int eos ? [eos] : []).Distinct()];
+    }
+
+    /// <summary>The same tokenizer with another chat template (what <see cref="Save"/> then writes as chat_template.jinja).</summary>
+    TextTokenizer(TextTokenizer other, ChatTemplate template)
+    {
+        pipeline = other.pipeline;
+        config = other.config;
+        folder = other.folder;
+        file = other.file;
+        Kind = other.Kind;
+        Source = other.Source;
+        (BosTokenId, EosTokenId, PadTokenId, UnkTokenId, EosTokenIds) = (other.BosTokenId, other.EosTokenId, other.PadTokenId, other.UnkTokenId, other.EosTokenIds);
+        chatTemplate = new(template);
+        chatTemplateReplaced = true;
     }
 
     /// <summary>
@@ -159,6 +177,37 @@ public sealed class TextTokenizer
     public bool IsSpecialToken(int id) => pipeline.IsSpecial(id);
 
     /// <summary>
+    /// The model's chat template (from chat_template.jinja, chat_template.json or tokenizer_config.json), or
+    /// null if it has none. Reading it parses it, so unsupported template syntax fails here, naming line and column.
+    /// </summary>
+    public ChatTemplate? ChatTemplate => chatTemplate.Value;
+
+    /// <summary>This tokenizer with <paramref name="template"/> as its chat template, e.g. <c>tokenizer.WithChatTemplate(ChatTemplate.Preset("chatml"))</c>.</summary>
+    public TextTokenizer WithChatTemplate(ChatTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return new TextTokenizer(this, template);
+    }
+
+    /// <summary>
+    /// The conversation as the one string the model expects, through the model's chat template with
+    /// this tokenizer's bos_token, eos_token, unk_token and pad_token (as transformers' apply_chat_template
+    /// with tokenize=False). <paramref name="addGenerationPrompt"/> appends what starts the assistant's turn.
+    /// Fails if the tokenizer has no chat template: use <see cref="WithChatTemplate"/> with a preset then.
+    /// </summary>
+    public string ApplyChatTemplate(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt = false, IReadOnlyDictionary<string, object?>? variables = null)
+    {
+        var template = ChatTemplate ?? throw new InvalidOperationException(
+            $"The tokenizer from {Source} has no chat template. Choose one: tokenizer.WithChatTemplate(ChatTemplate.Preset(\"chatml\")) " +
+            $"(presets: {string.Join(", ", ChatTemplatePresets.Names)}).");
+        var values = new Dictionary<string, object?>();
+        foreach (var (name, token) in new[] { ("bos_token", BosToken), ("eos_token", EosToken), ("unk_token", UnkToken), ("pad_token", PadToken) })
+            if (token is not null) values[name] = token;
+        foreach (var (name, value) in variables ?? new Dictionary<string, object?>()) values[name] = value;
+        return template.Render(messages, addGenerationPrompt, values);
+    }
+
+    /// <summary>
     /// Writes the tokenizer's files into <paramref name="folder"/> (created if needed) so that
     /// <see cref="Load"/> of that folder gives this same tokenizer. Files are copied atomically; an
     /// existing generation_config.json there is kept (it belongs to the model).
@@ -167,18 +216,21 @@ public sealed class TextTokenizer
     {
         string target = Path.GetFullPath(folder);
         Directory.CreateDirectory(target);
-        if (this.folder is null)
-        {
-            SavePreset(target);
-            return;
-        }
-        if (string.Equals(target, this.folder, StringComparison.Ordinal) && file is null) return;
+        if (this.folder is null) SavePreset(target);
+        else CopyFiles(target);
+        if (chatTemplateReplaced && ChatTemplate is { } template)
+            AtomicFile.WriteAllText(Path.Combine(target, TokenizerConfig.ChatTemplateJinjaFile), template.Source);
+    }
+
+    void CopyFiles(string target)
+    {
+        if (string.Equals(target, folder, StringComparison.Ordinal) && file is null) return;
         if (file is not null)
             AtomicFile.WriteAllBytes(Path.Combine(target, TokenizerFolder.FileNameFor(file)), File.ReadAllBytes(file));
         foreach (var name in TokenizerFolder.TokenizerFiles.Append(TokenizerConfig.GenerationConfigFile))
         {
             if (file is not null && !TokenizerConfig.IsConfigFile(name)) continue;
-            string from = Path.Combine(this.folder, name), to = Path.Combine(target, name);
+            string from = Path.Combine(folder!, name), to = Path.Combine(target, name);
             if (!File.Exists(from)) continue;
             if (name == TokenizerConfig.GenerationConfigFile && File.Exists(to)) continue;
             AtomicFile.WriteAllBytes(to, File.ReadAllBytes(from));

@@ -154,3 +154,60 @@ public class TextTokenizerTests : IDisposable
         Assert.Contains("99999", error.Message);
     }
 }
+
+/// <summary>TextTokenizer.ApplyChatTemplate on the tiny folder: the model's template with its special tokens.</summary>
+public class TextTokenizerChatTemplateTests : IDisposable
+{
+    const string Template = "{{ bos_token }}{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}{{ eos_token }}\n{% endfor %}" +
+                            "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
+
+    readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void The_template_in_tokenizer_config_renders_with_the_tokenizers_special_tokens()
+    {
+        WriteTokenizerJson(folder.Path, chatTemplate: Template);
+        var tokenizer = TextTokenizer.Load(folder.Path);
+
+        string prompt = tokenizer.ApplyChatTemplate([ChatMessage.User("the cat")], addGenerationPrompt: true);
+
+        Assert.Equal("<|endoftext|><|im_start|>user\nthe cat<|endoftext|>\n<|im_start|>assistant\n", prompt);
+        Assert.Equal(EndOfTextId, tokenizer.Encode(prompt)[0]);
+    }
+
+    [Fact]
+    public void A_chat_template_jinja_file_takes_precedence_over_tokenizer_config()
+    {
+        WriteTokenizerJson(folder.Path, chatTemplate: Template);
+        File.WriteAllText(folder.File("chat_template.jinja"), "{% for m in messages %}{{ m.content }}{% endfor %}");
+
+        Assert.Equal("the cat", TextTokenizer.Load(folder.Path).ApplyChatTemplate([ChatMessage.User("the cat")]));
+    }
+
+    [Fact]
+    public void Without_a_template_the_error_points_to_the_presets_and_a_preset_can_be_chosen()
+    {
+        WriteTokenizerJson(folder.Path);
+        var tokenizer = TextTokenizer.Load(folder.Path);
+
+        Assert.Null(tokenizer.ChatTemplate);
+        Assert.Contains("chatml", Assert.Throws<InvalidOperationException>(() => tokenizer.ApplyChatTemplate([ChatMessage.User("x")])).Message);
+        Assert.Equal("<|im_start|>user\nx<|im_end|>\n", tokenizer.WithChatTemplate(ChatTemplate.Preset("chatml")).ApplyChatTemplate([ChatMessage.User("x")]));
+    }
+
+    [Fact]
+    public void A_chosen_template_is_saved_with_the_tokenizer()
+    {
+        WriteTokenizerJson(folder.Path);
+        using var saved = new TempFolder();
+
+        TextTokenizer.Load(folder.Path).WithChatTemplate(ChatTemplate.Preset("zephyr")).Save(saved.Path);
+        var reloaded = TextTokenizer.Load(saved.Path);
+
+        Assert.Equal(ChatTemplate.Preset("zephyr").Source, reloaded.ChatTemplate!.Source);
+        Assert.Equal("<|user|>\nx<|endoftext|>\n", reloaded.ApplyChatTemplate([ChatMessage.User("x")]));
+    }
+}
+

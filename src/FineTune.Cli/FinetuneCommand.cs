@@ -18,6 +18,8 @@ static class FinetuneCommand
         version.Action = new PrintVersion();
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(TokenizeCommand.Create());
+        root.Subcommands.Add(ChatTemplateCommand.Create());
         return root;
     }
 

@@ -1,5 +1,6 @@
 using FineTune.Kernel.Tests.Support;
 using FineTune.Kernel.Text;
+using FineTune.Kernel.Text.HuggingFace;
 
 namespace FineTune.Kernel.Tests.Text;
 
@@ -91,5 +92,25 @@ public class Gpt2TokenizerTests
             Assert.Equal(fromJson.Encode(entry.Text), fromSlowFiles.Encode(entry.Text));
         Assert.Equal(fromJson.EosTokenId, fromSlowFiles.EosTokenId);
         Assert.Equal(fromJson.VocabSize, fromSlowFiles.VocabSize);
+    }
+
+    [SkippableFact]
+    public void Word_by_word_encoding_agrees_with_the_whole_segment_fast_path()
+    {
+        // GPT-2 normally runs whole segments inside Microsoft.ML.Tokenizers; tokenizers with a prefix space or
+        // ignore_merges go word by word through our pre-tokenizer. Both must give the same ids.
+        var fast = LoadGpt2();
+        var vocab = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(Path.Combine(Gpt2!, "vocab.json")))!;
+        var model = new BpeModel(new BpeSettings(vocab, VocabMergesReader.ReadMerges(Path.Combine(Gpt2!, "merges.txt"))));
+        var wordByWord = new TokenizerPipeline(model, [new AddedToken(50256, "<|endoftext|>", true)],
+            preTokenizer: new ByteLevelPreTokenizer(addPrefixSpace: false, useRegex: true), decoder: new ByteLevelDecoder());
+
+        Assert.False(model.TakesSegments);
+        foreach (var entry in SwiftBaselines.Multilingual("gpt2"))
+        {
+            var ids = new List<int>();
+            wordByWord.EncodeIds(entry.Text, ids);
+            Assert.Equal(fast.Encode(entry.Text), ids);
+        }
     }
 }

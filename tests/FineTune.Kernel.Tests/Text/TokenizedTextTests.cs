@@ -1,3 +1,4 @@
+using FineTune.Kernel.Notebook;
 using FineTune.Kernel.Tests.Support;
 using FineTune.Kernel.Text;
 using static FineTune.Kernel.Tests.Text.TinyTokenizerFolder;
@@ -47,5 +48,16 @@ public class TokenizedTextTests : IDisposable
 
         Assert.StartsWith("3 tokens, 7 characters", text);
         Assert.Contains($"{Id("Ġcat"),8}  \"Ġcat\"", text);
+    }
+
+    [Fact]
+    public void Shown_in_a_notebook_the_view_goes_to_the_display_host()
+    {
+        var sink = new RecordingSink();
+        var tokenized = Tokenize("the cat");
+
+        using (Display.UseFor(sink)) tokenized.Show();
+
+        Assert.Same(tokenized, Assert.Single(sink.Outputs));
     }
 }

@@ -24,20 +24,24 @@ sealed class CodePointRegex
         regex = new Regex(MapAstral(pattern), options | RegexOptions.CultureInvariant);
     }
 
-    public IEnumerable<(int Start, int Length)> Matches(string text, int start, int length)
+    /// <summary>A regex whose pattern names no character outside the BMP (e.g. a source-generated one).</summary>
+    public CodePointRegex(Regex regex) => this.regex = regex;
+
+    /// <summary>Appends the (start, length) of each match in text[start, start+length), in the original text's indices.</summary>
+    public void Matches(string text, int start, int length, List<(int Start, int Length)> output)
     {
-        if (text.AsSpan(start, length).IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        var span = text.AsSpan(start, length);
+        if (span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
         {
-            for (var m = regex.Match(text, start, length); m.Success; m = m.NextMatch())
-                yield return (m.Index, m.Length);
-            yield break;
+            foreach (var m in regex.EnumerateMatches(span)) output.Add((start + m.Index, m.Length));
+            return;
         }
 
         var (standIn, origin) = StandIn(text, start, length);
-        for (var m = regex.Match(standIn); m.Success; m = m.NextMatch())
+        foreach (var m in regex.EnumerateMatches(standIn))
         {
             int from = origin[m.Index], to = origin[m.Index + m.Length];
-            yield return (from, to - from);
+            output.Add((from, to - from));
         }
     }
 

@@ -29,15 +29,23 @@ enum SplitBehavior { Removed, Isolated, MergedWithPrevious, MergedWithNext, Cont
 /// <summary>Splits where a pattern matches and treats the matches as <see cref="SplitBehavior"/> says.</summary>
 abstract class PatternSplitter(SplitBehavior behavior, bool invert) : Splitter
 {
-    /// <summary>The matches in text[start, start+length), in order, as absolute (start, length).</summary>
-    protected abstract IEnumerable<(int Start, int Length)> Matches(string text, int start, int length);
+    /// <summary>Appends the matches in text[start, start+length), in order, as absolute (start, length).</summary>
+    protected abstract void Matches(string text, int start, int length, List<(int Start, int Length)> output);
 
     public override void Split(string text, int start, int length, List<(int Start, int Length)> output)
     {
+        var matches = new List<(int Start, int Length)>();
+        Matches(text, start, length, matches);
+        if (behavior == SplitBehavior.Isolated && !invert)
+        {
+            Isolate(matches, start, length, output); // the common case (GPT-2, Qwen2, Llama 3), without the bookkeeping below
+            return;
+        }
+
         // Cover the range with (start, end, isMatch) parts, as Hugging Face's find_matches does.
         var parts = new List<(int Start, int End, bool IsMatch)>();
         int at = start, end = start + length;
-        foreach (var (s, l) in Matches(text, start, length))
+        foreach (var (s, l) in matches)
         {
             if (s > at) parts.Add((at, s, invert));
             parts.Add((s, s + l, !invert));
@@ -47,6 +55,19 @@ abstract class PatternSplitter(SplitBehavior behavior, bool invert) : Splitter
 
         foreach (var (s, e, _) in Merge(parts))
             if (e > s) output.Add((s, e - s));
+    }
+
+    /// <summary>Isolated: every match is a word, and so is every gap between matches.</summary>
+    static void Isolate(List<(int Start, int Length)> matches, int start, int length, List<(int Start, int Length)> output)
+    {
+        int at = start;
+        foreach (var (s, l) in matches)
+        {
+            if (s > at) output.Add((at, s - at));
+            if (l > 0) output.Add((s, l));
+            at = s + l;
+        }
+        if (start + length > at) output.Add((at, start + length - at));
     }
 
     IEnumerable<(int Start, int End, bool Remove)> Merge(List<(int Start, int End, bool IsMatch)> parts)
@@ -94,19 +115,19 @@ abstract class PatternSplitter(SplitBehavior behavior, bool invert) : Splitter
 /// <summary>Splits on regex matches (tokenizer.json "Split" with a Regex or String pattern).</summary>
 sealed class RegexSplitter(CodePointRegex regex, SplitBehavior behavior, bool invert) : PatternSplitter(behavior, invert)
 {
-    protected override IEnumerable<(int Start, int Length)> Matches(string text, int start, int length) =>
-        regex.Matches(text, start, length);
+    protected override void Matches(string text, int start, int length, List<(int Start, int Length)> output) =>
+        regex.Matches(text, start, length, output);
 }
 
 /// <summary>Splits on every character a predicate accepts, each as its own match (punctuation, digits, whitespace).</summary>
 sealed class CharSplitter(Func<string, int, bool> accepts, SplitBehavior behavior, bool invert = false) : PatternSplitter(behavior, invert)
 {
-    protected override IEnumerable<(int Start, int Length)> Matches(string text, int start, int length)
+    protected override void Matches(string text, int start, int length, List<(int Start, int Length)> output)
     {
         for (int i = start, end = start + length; i < end;)
         {
             int width = i + 1 < end && char.IsSurrogatePair(text[i], text[i + 1]) ? 2 : 1;
-            if (accepts(text, i)) yield return (i, width);
+            if (accepts(text, i)) output.Add((i, width));
             i += width;
         }
     }
@@ -160,12 +181,14 @@ sealed class SequenceSplitter(IReadOnlyList<Splitter> steps) : Splitter
 /// GPT-2's byte-level step: optionally a leading space, optionally GPT-2's word regex, then every
 /// UTF-8 byte written as one character of <see cref="ByteLevelAlphabet"/>.
 /// </summary>
-sealed class ByteLevelPreTokenizer(bool addPrefixSpace, bool useRegex) : IPreTokenizer
+sealed partial class ByteLevelPreTokenizer(bool addPrefixSpace, bool useRegex) : IPreTokenizer
 {
     public const string Gpt2Pattern = @"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
 
-    public static readonly Splitter Gpt2Splitter = new RegexSplitter(
-        new CodePointRegex(Gpt2Pattern, RegexOptions.Compiled), SplitBehavior.Isolated, invert: false);
+    [GeneratedRegex(Gpt2Pattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Gpt2Regex();
+
+    public static readonly Splitter Gpt2Splitter = new RegexSplitter(new CodePointRegex(Gpt2Regex()), SplitBehavior.Isolated, invert: false);
 
     public bool AddPrefixSpace => addPrefixSpace;
     public bool UseRegex => useRegex;

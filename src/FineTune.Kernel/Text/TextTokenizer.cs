@@ -235,7 +235,22 @@ public sealed class TextTokenizer
             if (name == TokenizerConfig.GenerationConfigFile && File.Exists(to)) continue;
             AtomicFile.WriteAllBytes(to, File.ReadAllBytes(from));
         }
+        // A .model file on its own adds no BOS, but a folder with one would: say so in the folder.
+        string config = Path.Combine(target, TokenizerConfig.ConfigFile);
+        if (file is not null && TokenizerFolder.FileNameFor(file) == TokenizerFolder.SentencePieceFile && !File.Exists(config))
+            WriteJson(config, new JsonObject
+            {
+                ["add_bos_token"] = false,
+                ["add_eos_token"] = false,
+                ["bos_token"] = BosToken,
+                ["eos_token"] = EosToken,
+                ["unk_token"] = UnkToken,
+                ["pad_token"] = PadToken,
+            });
     }
+
+    static void WriteJson(string path, JsonObject json) =>
+        AtomicFile.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 
     void SavePreset(string target)
     {
@@ -244,8 +259,7 @@ public sealed class TextTokenizer
             ["finetune_preset"] = Source,
             ["tokenizer_class"] = "TiktokenTokenizer",
         };
-        AtomicFile.WriteAllText(Path.Combine(target, TokenizerConfig.ConfigFile),
-            json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        WriteJson(Path.Combine(target, TokenizerConfig.ConfigFile), json);
     }
 
     /// <summary>One line: kind, source, vocabulary size and special tokens.</summary>

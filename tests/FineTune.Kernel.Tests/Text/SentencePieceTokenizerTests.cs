@@ -1,5 +1,6 @@
 using FineTune.Kernel.Tests.Support;
 using FineTune.Kernel.Text;
+using FineTune.Kernel.Text.HuggingFace;
 using static FineTune.Kernel.Tests.Text.TinySentencePieceModel;
 
 namespace FineTune.Kernel.Tests.Text;
@@ -85,5 +86,35 @@ public class SentencePieceTokenizerTests : IDisposable
 
         Assert.Equal([Id("▁the"), Id("▁cat")], tokenizer.Encode("the cat"));
         Assert.Equal("SentencePiece BPE (tiny.model)", tokenizer.Kind);
+    }
+
+    [Fact]
+    public void A_model_file_saved_to_a_folder_loads_back_the_same_without_bos()
+    {
+        Write(folder.File("tiny.model"));
+        var original = TextTokenizer.Load(folder.File("tiny.model"));
+        using var saved = new TempFolder();
+
+        original.Save(saved.Path);
+        var reloaded = TextTokenizer.Load(saved.Path);
+
+        Assert.Equal(original.Encode("the cat"), reloaded.Encode("the cat"));
+        Assert.Equal((original.BosTokenId, original.EosTokenId, original.UnkTokenId), (reloaded.BosTokenId, reloaded.EosTokenId, reloaded.UnkTokenId));
+    }
+
+    [Fact]
+    public void A_long_text_is_merged_in_pieces_with_the_same_result_as_merging_it_whole()
+    {
+        // Without a pre-tokenizer the whole text is one word; BpeModel cuts it where no token can span the cut.
+        Write(folder.File("tokenizer.model"));
+        var model = (BpeModel)SentencePieceReader.Read(folder.File("tokenizer.model")).Pipeline.Model;
+        string word = string.Concat(Enumerable.Repeat("▁the▁cat▁▁the", 40));
+
+        var pieces = new List<ModelToken>();
+        model.Encode(word, pieces);
+
+        Assert.Equal(160, model.Chunks(word).Count); // before every "▁": no token of this vocabulary has one inside
+        Assert.Equal(model.Inner.EncodeToIds(word, considerPreTokenization: false, considerNormalization: false), pieces.Select(p => p.Id));
+        Assert.Equal(word, string.Concat(pieces.Select(p => word[p.Start..p.End])));
     }
 }

@@ -28,6 +28,10 @@ sealed class BpeModel : ITokenModel, ISegmentModel
     readonly BpeSettings settings;
     readonly int? unknownId;
     readonly int[]? byteIds; // id of "<0xNN>" for each byte, when byte fallback is on
+    readonly HashSet<int> neighbours = []; // pairs of UTF-16 chars that stand side by side in some token
+
+    /// <summary>Words longer than this are cut where no token can span the cut, before merging (see <see cref="Chunks"/>).</summary>
+    const int LongWord = 64;
 
     /// <summary>
     /// Builds the model. With <paramref name="byteLevelSplitter"/>, Microsoft.ML.Tokenizers itself does the
@@ -40,6 +44,8 @@ sealed class BpeModel : ITokenModel, ISegmentModel
         idToToken = [];
         foreach (var (token, id) in vocab) idToToken[id] = token;
         unknownId = settings.UnknownToken is not null && vocab.TryGetValue(settings.UnknownToken, out int u) ? u : null;
+        foreach (var token in vocab.Keys)
+            for (int i = 1; i < token.Length; i++) neighbours.Add(token[i - 1] << 16 | token[i]);
         if (settings.ByteFallback) byteIds = ByteTokenIds(vocab);
         IsByteLevel = byteLevelSplitter is not null;
 
@@ -77,13 +83,39 @@ sealed class BpeModel : ITokenModel, ISegmentModel
             return;
         }
         int first = output.Count;
-        foreach (var token in bpe.EncodeToTokens(word, out _, considerPreTokenization: false, considerNormalization: false))
+        foreach (var (chunkStart, chunkLength) in Chunks(word))
         {
-            var (start, length) = token.Offset.GetOffsetAndLength(word.Length);
-            if (token.Id == unknownId && byteIds is not null) AddBytes(word, start, length, output);
-            else output.Add(new ModelToken(token.Id, token.Value, start, start + length));
+            string chunk = chunkLength == word.Length ? word : word.Substring(chunkStart, chunkLength);
+            foreach (var token in bpe.EncodeToTokens(chunk, out _, considerPreTokenization: false, considerNormalization: false))
+            {
+                var (start, length) = token.Offset.GetOffsetAndLength(chunk.Length);
+                start += chunkStart;
+                if (token.Id == unknownId && byteIds is not null) AddBytes(word, start, length, output);
+                else output.Add(new ModelToken(token.Id, token.Value, start, start + length));
+            }
         }
         if (settings.FuseUnknown && unknownId is int unk) FuseUnknown(output, first, unk);
+    }
+
+    /// <summary>
+    /// Cuts a long word (a whole Llama 2 text is one word) where two neighbouring characters never stand
+    /// side by side in any token: no merge can cross such a cut, so merging the pieces apart gives the
+    /// same tokens, without merging a megabyte-long word as one (which Microsoft.ML.Tokenizers does in
+    /// quadratic time).
+    /// </summary>
+    internal List<(int Start, int Length)> Chunks(string word)
+    {
+        if (word.Length <= LongWord) return [(0, word.Length)];
+        var chunks = new List<(int, int)>();
+        int start = 0;
+        for (int i = 1; i < word.Length; i++)
+        {
+            if (char.IsLowSurrogate(word[i]) || neighbours.Contains(word[i - 1] << 16 | word[i])) continue;
+            chunks.Add((start, i - start));
+            start = i;
+        }
+        chunks.Add((start, word.Length - start));
+        return chunks;
     }
 
     /// <summary>Encodes text[start, start+length) in one call (byte-level models); offsets are absolute.</summary>

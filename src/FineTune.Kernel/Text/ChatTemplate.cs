@@ -74,7 +74,11 @@ public sealed class ChatTemplate
     }
 
     /// <summary>The template's name and its first line.</summary>
-    public override string ToString() => $"ChatTemplate {Name}: {Source.Split('\n')[0][..Math.Min(80, Source.Split('\n')[0].Length)]}";
+    public override string ToString()
+    {
+        string firstLine = Source.Split('\n')[0];
+        return $"ChatTemplate {Name}: {(firstLine.Length > 80 ? firstLine[..80] + "..." : firstLine)}";
+    }
 
     static ChatTemplateException Located(JinjaException e, string source, string name)
     {

@@ -178,6 +178,18 @@ public class TextTokenizerChatTemplateTests : IDisposable
     }
 
     [Fact]
+    public void A_template_with_unsupported_syntax_still_loads_the_tokenizer_and_fails_when_used()
+    {
+        WriteTokenizerJson(folder.Path, chatTemplate: "{% for m in messages %}\n{% include 'x.jinja' %}{% endfor %}");
+        var tokenizer = TextTokenizer.Load(folder.Path);
+
+        Assert.Equal([Id("cat")], tokenizer.Encode("cat"));
+        var error = Assert.Throws<ChatTemplateException>(() => tokenizer.ApplyChatTemplate([ChatMessage.User("x")]));
+        Assert.Contains($"chat_template in {folder.File("tokenizer_config.json")}, line 2, column 4", error.Message);
+        Assert.Equal("unsupported construct {% include %}", error.Reason);
+    }
+
+    [Fact]
     public void A_chat_template_jinja_file_takes_precedence_over_tokenizer_config()
     {
         WriteTokenizerJson(folder.Path, chatTemplate: Template);

@@ -32,6 +32,7 @@ sealed class TokenizerConfig
     public bool CleanUpTokenizationSpaces { get; private set; }
     public string? TokenizerClass { get; private set; }
     public string? ChatTemplate { get; private set; }
+    /// <summary>Where the template came from, for error messages ("chat_template in .../tokenizer_config.json").</summary>
     public string? ChatTemplateSource { get; private set; }
 
     /// <summary>From tokenizer_config.json's added_tokens_decoder and added_tokens.json.</summary>
@@ -56,7 +57,7 @@ sealed class TokenizerConfig
         if (Found(folder, ChatTemplateJsonFile) is { } json)
         {
             config.ChatTemplate = ReadTemplate(JsonFields.Open(json)["chat_template"]);
-            config.ChatTemplateSource = json;
+            config.ChatTemplateSource = $"chat_template in {json}";
         }
         if (Found(folder, ChatTemplateJinjaFile) is { } jinja)
         {
@@ -109,7 +110,7 @@ sealed class TokenizerConfig
         if (f.Optional("chat_template") is { } template)
         {
             ChatTemplate = ReadTemplate(template);
-            ChatTemplateSource = f.File;
+            ChatTemplateSource = $"chat_template in {f.File}";
         }
         if (f.Optional("added_tokens_decoder") is { } decoder)
             foreach (var (id, t) in decoder.Properties())

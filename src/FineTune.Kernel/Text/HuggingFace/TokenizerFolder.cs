@@ -130,7 +130,7 @@ static class TokenizerFolder
 
     static string Describe(TokenizerPipeline pipeline) => pipeline.Model switch
     {
-        BpeModel when pipeline.Decoder is ByteLevelDecoder || pipeline.PreTokenizer is ByteLevelPreTokenizer || pipeline.Model is BpeModel { IsByteLevel: true } => "byte-level BPE",
+        BpeModel when pipeline.Decoder is ByteLevelDecoder => "byte-level BPE",
         BpeModel => "BPE",
         WordPieceModel => "WordPiece",
         UnigramModel => "Unigram",

@@ -68,8 +68,9 @@ public class LlamaTokenizerTests
     public void A_long_paragraph_gives_the_recorded_pieces_with_byte_fallback()
     {
         using var folder = new TempFolder();
+        var tokenizers = new[] { FromTokenizerJson(), FromSentencePieceModel(folder) };
         var paragraph = SwiftBaselines.Paragraph("llama_encoded.json");
-        foreach (var tokenizer in new[] { FromTokenizerJson(), FromSentencePieceModel(folder) })
+        foreach (var tokenizer in tokenizers)
         {
             var ids = tokenizer.Encode(paragraph.Text);
             Assert.Equal(paragraph.Ids, ids);

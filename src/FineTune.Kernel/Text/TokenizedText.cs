@@ -1,4 +1,5 @@
 using System.Text;
+using FineTune.Kernel.Notebook;
 
 namespace FineTune.Kernel.Text;
 
@@ -6,7 +7,8 @@ namespace FineTune.Kernel.Text;
 /// A text with its tokens, for looking at how a tokenizer cuts it: in a notebook it renders as the
 /// text with each token coloured and its id shown on hover; as plain text it lists ids and tokens.
 /// </summary>
-public sealed class TokenizedText
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
+public sealed class TokenizedText : IHtmlRenderable
 {
     const int PlainTextLimit = 64;
     static readonly string[] Palette = ["#fde68a", "#bbf7d0", "#bfdbfe", "#fbcfe8", "#ddd6fe", "#fed7aa"];

@@ -1,6 +1,7 @@
 using FineTune.Kernel.Notebook;
 using FineTune.Kernel.Tests.Support;
 using FineTune.Kernel.Text;
+using Microsoft.DotNet.Interactive.Formatting;
 using static FineTune.Kernel.Tests.Text.TinyTokenizerFolder;
 
 namespace FineTune.Kernel.Tests.Text;
@@ -39,6 +40,15 @@ public class TokenizedTextTests : IDisposable
         Assert.Contains("&amp;", html);
         Assert.Contains("border:1px solid", html); // the BOS badge
         Assert.Contains("&lt;|endoftext|&gt;", html);
+    }
+
+    [Fact]
+    public void Polyglots_formatters_render_the_view_as_its_html_and_its_text()
+    {
+        var tokenized = Tokenize("the cat");
+
+        Assert.Equal(tokenized.ToHtml(), tokenized.ToDisplayString("text/html"));
+        Assert.Equal(tokenized.ToString(), tokenized.ToDisplayString("text/plain"));
     }
 
     [Fact]

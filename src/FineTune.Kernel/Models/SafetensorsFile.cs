@@ -15,8 +15,8 @@ namespace FineTune.Kernel.Models;
 /// </summary>
 public sealed class SafetensorsFile : IDisposable
 {
-    /// <summary>Tensors larger than this are read in slices (a span cannot exceed 2 GB).</summary>
-    internal static long ReadChunkBytes = 1L << 30;
+    /// <summary>Tensors are read and written in slices of at most this many bytes (a span cannot exceed 2 GB).</summary>
+    internal const long DefaultChunkBytes = 1L << 30;
 
     readonly FileStream stream;
     readonly SafetensorsHeader header;
@@ -46,6 +46,9 @@ public sealed class SafetensorsFile : IDisposable
             throw;
         }
     }
+
+    /// <summary>Largest slice read at once; tests make it small to exercise slicing.</summary>
+    internal long ChunkBytes { get; set; } = DefaultChunkBytes;
 
     /// <summary>The file this was opened from.</summary>
     public string Path { get; }
@@ -85,14 +88,14 @@ public sealed class SafetensorsFile : IDisposable
 
     void ReadInto(Tensor tensor, long byteLength)
     {
-        if (byteLength <= ReadChunkBytes)
+        if (byteLength <= ChunkBytes)
         {
             stream.ReadExactly(tensor.bytes);
             return;
         }
         using var flat = tensor.view(-1);
         long elementBytes = byteLength / tensor.numel();
-        long chunkElements = Math.Max(1, ReadChunkBytes / elementBytes);
+        long chunkElements = Math.Max(1, ChunkBytes / elementBytes);
         for (long start = 0; start < flat.shape[0]; start += chunkElements)
         {
             using var slice = flat.narrow(0, start, Math.Min(chunkElements, flat.shape[0] - start));

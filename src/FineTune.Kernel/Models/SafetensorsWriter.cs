@@ -20,7 +20,8 @@ static class SafetensorsWriter
     /// Writes tensors that are produced one at a time while the data is written (and disposed
     /// right after), so a writer that must transform weights never holds two copies of the model.
     /// </summary>
-    public static void Write(string path, IReadOnlyList<TensorToWrite> tensors, IReadOnlyDictionary<string, string>? metadata)
+    public static void Write(string path, IReadOnlyList<TensorToWrite> tensors, IReadOnlyDictionary<string, string>? metadata,
+        long chunkBytes = SafetensorsFile.DefaultChunkBytes)
     {
         var ordered = tensors
             .Select(t => (Tensor: t, DType: DTypeOf(t.Name, t.DType, path)))
@@ -43,7 +44,7 @@ static class SafetensorsWriter
                 using var data = tensor.Produce();
                 if (!data.shape.SequenceEqual(tensor.Shape) || data.dtype != tensor.DType)
                     throw new InvalidOperationException($"{path}: tensor '{tensor.Name}' changed shape or dtype while it was written");
-                WriteData(stream, data);
+                WriteData(stream, data, chunkBytes);
             }
         });
     }
@@ -86,16 +87,16 @@ static class SafetensorsWriter
         return buffer.ToArray();
     }
 
-    static void WriteData(Stream stream, Tensor tensor)
+    static void WriteData(Stream stream, Tensor tensor, long chunkBytes)
     {
         using var cpu = tensor.device_type == TorchSharp.DeviceType.CPU ? tensor.contiguous() : tensor.cpu().contiguous();
-        if (cpu.numel() * cpu.ElementSize <= SafetensorsFile.ReadChunkBytes)
+        if (cpu.numel() * cpu.ElementSize <= chunkBytes)
         {
             stream.Write(cpu.bytes);
             return;
         }
         using var flat = cpu.view(-1);
-        long chunk = Math.Max(1, SafetensorsFile.ReadChunkBytes / cpu.ElementSize);
+        long chunk = Math.Max(1, chunkBytes / cpu.ElementSize);
         for (long start = 0; start < flat.shape[0]; start += chunk)
         {
             using var slice = flat.narrow(0, start, Math.Min(chunk, flat.shape[0] - start));

@@ -59,13 +59,12 @@ sealed class ShardedCheckpoint : IDisposable
         try
         {
             string folder = Path.GetDirectoryName(Path.GetFullPath(indexPath))!;
-            foreach (var shard in weightMap.GroupBy(pair => pair.Value, pair => pair.Key))
-            {
-                string shardPath = Path.Combine(folder, shard.Key);
-                if (!File.Exists(shardPath))
+            var shards = weightMap.GroupBy(pair => pair.Value, pair => pair.Key).ToList();
+            foreach (var shard in shards)
+                if (!File.Exists(Path.Combine(folder, shard.Key)))
                     throw new SafetensorsException(indexPath, shard.First(), $"the index puts this tensor in shard '{shard.Key}', which does not exist");
-                checkpoint.Add(SafetensorsFile.Open(shardPath), shard.ToHashSet(StringComparer.Ordinal));
-            }
+            foreach (var shard in shards)
+                checkpoint.Add(SafetensorsFile.Open(Path.Combine(folder, shard.Key)), shard.ToHashSet(StringComparer.Ordinal));
             return checkpoint;
         }
         catch

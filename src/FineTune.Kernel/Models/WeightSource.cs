@@ -45,8 +45,14 @@ abstract class WeightSource
         return nn.Linear(weight, biasParameter);
     }
 
-    public Embedding Embedding(string name, long count, long dimension) =>
-        nn.Embedding_from_pretrained(Take($"{name}.weight", [count, dimension], WeightInit.Normal).DetachFromDisposeScope(), freeze: false);
+    public Embedding Embedding(string name, long count, long dimension)
+    {
+        // Not nn.Embedding_from_pretrained: in TorchSharp 0.107 it registers a different tensor than
+        // the one forward uses, so parameters(), optimisers and state dicts would miss the real weight.
+        var embedding = nn.Embedding(count, dimension, device: META);
+        embedding.weight = Parameter($"{name}.weight", [count, dimension], WeightInit.Normal);
+        return embedding;
+    }
 
     public LayerNorm LayerNorm(string name, long dimension, double eps)
     {

@@ -1,4 +1,5 @@
 using FineTune.Kernel.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FineTune.Kernel.Tests.Models;
@@ -21,5 +22,25 @@ public class CheckpointNamingTests
 
         Assert.Equal(keys, names);
         Assert.Contains(example, names);
+    }
+
+    [Theory]
+    [InlineData("gpt2")]
+    [InlineData("llama")]
+    [InlineData("qwen2")]
+    public void Every_named_parameter_is_the_tensor_the_forward_pass_uses(string family)
+    {
+        using var scope = NewDisposeScope();
+        var model = TinyModels.Create(family);
+        var ids = tensor(new long[] { 1, 2, 3 }).view(1, -1);
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            var before = model.call(ids);
+            var change = rand(parameter.shape, generator: new Generator(1));   // not uniform: LayerNorm would absorb a constant shift
+            using (no_grad()) parameter.add_(change);
+            var after = model.call(ids);
+            using (no_grad()) parameter.sub_(change);
+            Assert.False(before.allclose(after), $"{name}: changing it did not change the logits");
+        }
     }
 }

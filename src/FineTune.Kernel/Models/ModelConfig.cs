@@ -131,6 +131,17 @@ public sealed record ModelConfig
         }
     }
 
+    /// <summary>Equal when every effective value is equal (defaults resolved, id lists compared by content, the original JSON ignored).</summary>
+    public bool Equals(ModelConfig? other) =>
+        other is not null && Key().Equals(other.Key()) && EosTokenIds.SequenceEqual(other.EosTokenIds);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Key().GetHashCode();
+
+    object Key() => (ModelType, VocabSize, HiddenSize, NumLayers, NumHeads, NumKeyValueHeads, HeadDim, IntermediateSize,
+        (MaxPositions, NormEps, Activation, RopeTheta, RopeScaling, SlidingWindow, SlidingWindowFromLayer),
+        (QkvBias, OutputBias, MlpBias, TieWordEmbeddings, InitializerRange, BosTokenId, PadTokenId));
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{ModelType}: {NumLayers} layers, hidden {HiddenSize}, {NumHeads} heads" +

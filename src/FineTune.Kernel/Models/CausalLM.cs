@@ -86,21 +86,20 @@ public sealed partial class CausalLM : nn.Module<Tensor, Tensor>
     /// <summary>Every parameter with its Hugging Face name, each tensor once (a tied head appears under the embedding's name).</summary>
     public IReadOnlyList<(string Name, Parameter Parameter)> DistinctParameters()
     {
-        var distinct = new List<(string, Parameter)>();
-        foreach (var (name, parameter) in named_parameters())
-            if (!distinct.Any(d => SameStorage(d.Item2, parameter))) distinct.Add((name, parameter));
-        return distinct;
+        var seen = new HashSet<(nint, long)>();
+        return named_parameters().Where(p => seen.Add(StorageKey(p.parameter))).ToList();
     }
 
     /// <summary>Number of distinct parameter elements (a tied head counted once).</summary>
     public long ParameterCount => DistinctParameters().Sum(p => p.Parameter.numel());
 
-    static bool SameStorage(Tensor a, Tensor b)
+    /// <summary>Where a parameter's data lives: two parameters with the same key are one tensor.</summary>
+    static (nint, long) StorageKey(Tensor tensor)
     {
-        if (ReferenceEquals(a, b) || a.Handle == b.Handle) return true;
-        if (a.device_type != TorchSharp.DeviceType.CPU || b.device_type != TorchSharp.DeviceType.CPU || a.numel() == 0 || b.numel() == 0
-            || !a.is_contiguous() || !b.is_contiguous()) return false;
-        return Unsafe.AreSame(ref MemoryMarshal.GetReference(a.bytes), ref MemoryMarshal.GetReference(b.bytes));
+        if (tensor.device_type != TorchSharp.DeviceType.CPU || tensor.numel() == 0 || !tensor.is_contiguous())
+            return (tensor.Handle, -1);
+        ref byte first = ref MemoryMarshal.GetReference(tensor.bytes);
+        return (Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref first), tensor.numel() * tensor.ElementSize);
     }
 
     static ScalarType CheckDType(ScalarType dtype) => dtype is ScalarType.Float32 or ScalarType.BFloat16 or ScalarType.Float16

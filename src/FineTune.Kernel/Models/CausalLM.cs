@@ -106,9 +106,24 @@ public sealed partial class CausalLM : nn.Module<Tensor, Tensor>
         ? dtype
         : throw new ArgumentException($"dtype {dtype} is not supported for models; use Float32, BFloat16 or Float16", nameof(dtype));
 
+    /// <summary>A small table of the architecture, for a notebook.</summary>
+    public string ToHtml()
+    {
+        var rows = new (string, string)[]
+        {
+            ("model type", Config.ModelType), ("layers", $"{Config.NumLayers}"), ("hidden size", $"{Config.HiddenSize}"),
+            ("heads (key/value)", $"{Config.NumHeads} ({Config.NumKeyValueHeads})"), ("vocabulary", Count(Config.VocabSize)),
+            ("max positions", Count(Config.MaxPositions)), ("parameters", Count(ParameterCount)),
+            ("tied embeddings", Config.TieWordEmbeddings ? "yes" : "no"), ("dtype / device", $"{DType} / {Device.type.ToString().ToLowerInvariant()}"),
+        };
+        return "<table>" + string.Concat(rows.Select(r => $"<tr><th style=\"text-align:left\">{r.Item1}</th><td>{System.Net.WebUtility.HtmlEncode(r.Item2)}</td></tr>")) + "</table>";
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Config.ModelType} causal LM: {Config.NumLayers} layers, hidden {Config.HiddenSize}, {Config.NumHeads} heads" +
         (Config.NumKeyValueHeads != Config.NumHeads ? $" ({Config.NumKeyValueHeads} kv)" : "") +
-        $", vocab {Config.VocabSize}, {ParameterCount:N0} parameters, {DType} on {Device.type.ToString().ToLowerInvariant()}";
+        $", vocab {Config.VocabSize}, {Count(ParameterCount)} parameters, {DType} on {Device.type.ToString().ToLowerInvariant()}";
+
+    static string Count(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

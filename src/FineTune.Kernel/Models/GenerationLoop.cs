@@ -50,7 +50,9 @@ sealed class GenerationLoop(CausalLM model, GenerationOptions options, Func<IRea
                     .squeeze(1).to(ScalarType.Float32, CPU);                          // (B, V)
                 var next = new long[rows.Length];
                 for (int b = 0; b < rows.Length; b++)
-                    next[b] = rows[b].Finish is null ? Advance(b, rows[b], sampler.Next(logits[b], rows[b].History), eos) : PadId;
+                    next[b] = rows[b].Finish is null
+                        ? Advance(b, rows[b], sampler.Next(logits[b], rows[b].History), eos, lastStep: step == options.MaxNewTokens - 1)
+                        : PadId;
                 tokens = Append(tokens, tensor(next).view(-1, 1));
                 padding = Append(padding, ones(rows.Length, 1, ScalarType.Bool));
                 Show(rows, promptTexts);
@@ -72,14 +74,15 @@ sealed class GenerationLoop(CausalLM model, GenerationOptions options, Func<IRea
         }).ToList();
     }
 
-    int Advance(int sequence, Row row, int token, HashSet<int> eos)
+    int Advance(int sequence, Row row, int token, HashSet<int> eos, bool lastStep)
     {
         row.Generated.Add(token);
         row.History.Add(token);
         string added = row.Text?.Update(row.Generated.Where(t => !eos.Contains(t)).ToList()) ?? "";
-        options.OnToken?.Invoke(new StreamedToken(sequence, token, added));
         if (eos.Contains(token)) row.Finish = FinishReason.EndOfSequence;
         else if (row.Text?.Stopped == true) row.Finish = FinishReason.StopString;
+        if (row.Finish is not null || lastStep) added += row.Text?.Flush() ?? "";
+        options.OnToken?.Invoke(new StreamedToken(sequence, token, added));
         return token;
     }
 

@@ -4,6 +4,8 @@ using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
+using FineTune.Kernel.Notebook;
+
 namespace FineTune.Kernel.Models;
 
 /// <summary>
@@ -15,7 +17,8 @@ namespace FineTune.Kernel.Models;
 /// </code>
 /// It is a TorchSharp module: <c>model.call(ids)</c> maps token ids (B, T) to logits (B, T, vocab).
 /// </summary>
-public sealed partial class CausalLM : nn.Module<Tensor, Tensor>
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
+public sealed partial class CausalLM : nn.Module<Tensor, Tensor>, IHtmlRenderable
 {
     readonly DecoderStack stack;
     readonly Linear? head;
@@ -116,7 +119,7 @@ public sealed partial class CausalLM : nn.Module<Tensor, Tensor>
             ("max positions", Count(Config.MaxPositions)), ("parameters", Count(ParameterCount)),
             ("tied embeddings", Config.TieWordEmbeddings ? "yes" : "no"), ("dtype / device", $"{DType} / {Device.type.ToString().ToLowerInvariant()}"),
         };
-        return "<table>" + string.Concat(rows.Select(r => $"<tr><th style=\"text-align:left\">{r.Item1}</th><td>{System.Net.WebUtility.HtmlEncode(r.Item2)}</td></tr>")) + "</table>";
+        return NotebookHtml.Table(["", "value"], rows.Select(r => new object?[] { r.Item1, r.Item2 }));
     }
 
     /// <inheritdoc />

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+using FineTune.Kernel.Notebook;
+
 namespace FineTune.Kernel.Models;
 
 /// <summary>
@@ -9,7 +11,8 @@ namespace FineTune.Kernel.Models;
 /// the sum of the continuation tokens' log-probabilities (natural log), each token's value, and
 /// whether greedy decoding would have produced exactly this continuation.
 /// </summary>
-public sealed record ContinuationScore
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
+public sealed record ContinuationScore : IHtmlRenderable
 {
     /// <summary>The context text, when scored from text.</summary>
     public string? Context { get; init; }
@@ -42,9 +45,8 @@ public sealed record ContinuationScore
     /// <summary>A table of the continuation's tokens and their log-probabilities, for a notebook.</summary>
     public string ToHtml()
     {
-        var html = new StringBuilder($"<div>{WebUtility.HtmlEncode(ToString())}</div><table><tr><th>token id</th><th>log p</th><th>greedy</th></tr>");
-        for (int i = 0; i < TokenLogProbs.Count; i++)
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{ContinuationTokenIds[i]}</td><td>{TokenLogProbs[i]:F4}</td><td>{(TokenIsGreedy[i] ? "yes" : "no")}</td></tr>");
-        return html.Append("</table>").ToString();
+        var rows = TokenLogProbs.Select((logProb, i) => new object?[]
+            { ContinuationTokenIds[i], logProb.ToString("F4", CultureInfo.InvariantCulture), TokenIsGreedy[i] ? "yes" : "no" });
+        return $"<div>{NotebookHtml.Encode(ToString())}</div>" + NotebookHtml.Table(["token id", "log p", "greedy"], rows);
     }
 }

@@ -1,9 +1,12 @@
 using System.Net;
 
+using FineTune.Kernel.Notebook;
+
 namespace FineTune.Kernel.Models;
 
 /// <summary>What one prompt produced: the new tokens, their text (when the model has a tokenizer), and why it stopped.</summary>
-public sealed record GenerationResult
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
+public sealed record GenerationResult : IHtmlRenderable
 {
     /// <summary>The prompt text, when generation started from text.</summary>
     public string? Prompt { get; init; }

@@ -1,3 +1,4 @@
+using FineTune.Kernel.Tests.Support;
 using System.Text.Json.Nodes;
 using FineTune.Kernel.Models;
 using static TorchSharp.torch;

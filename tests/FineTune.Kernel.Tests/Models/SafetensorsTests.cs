@@ -1,3 +1,4 @@
+using FineTune.Kernel.Tests.Support;
 using System.Buffers.Binary;
 using System.Text;
 using FineTune.Kernel.Models;

@@ -20,6 +20,9 @@ static class FinetuneCommand
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(TokenizeCommand.Create());
         root.Subcommands.Add(ChatTemplateCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(PerplexityCommand.Create());
         return root;
     }
 

@@ -26,6 +26,7 @@ public sealed partial class CausalLM
         var model = Load(ModelConfig.Load(path), path, dtype, device);
         string generation = Path.Combine(path, GenerationConfigFile);
         if (File.Exists(generation)) model.generationConfig = ReadJsonObject(generation);
+        model.Tokenizer = LoadTokenizer(path);
         return model;
     }
 
@@ -54,7 +55,10 @@ public sealed partial class CausalLM
                 "config.json says tie_word_embeddings, but the stored lm_head.weight differs from the token embeddings");
     }
 
-    /// <summary>End-of-sequence ids generation stops at: generation_config.json's if present, else config.json's.</summary>
+    /// <summary>
+    /// End-of-sequence ids generation stops at: generation_config.json's if present, else config.json's,
+    /// together with the tokenizer's.
+    /// </summary>
     public IReadOnlyList<int> EosTokenIds
     {
         get
@@ -65,13 +69,13 @@ public sealed partial class CausalLM
                 JsonValue id when id.TryGetValue(out int single) => [single],
                 _ => null,
             };
-            return fromGeneration ?? Config.EosTokenIds;
+            return [.. (fromGeneration ?? Config.EosTokenIds).Concat(Tokenizer?.EosTokenIds ?? []).Distinct()];
         }
     }
 
     /// <summary>
     /// Saves the model as a Hugging Face folder (config.json, model.safetensors, generation_config.json
-    /// when known) that this kit and transformers load back. Files are written atomically. With
+    /// when known, and the tokenizer's files) that this kit and transformers load back. Files are written atomically. With
     /// <paramref name="maxShardBytes"/>, larger checkpoints are split into shards with an index.
     /// </summary>
     public void Save(string folder, long? maxShardBytes = null)
@@ -108,6 +112,7 @@ public sealed partial class CausalLM
         var config = JsonNode.Parse(Config.ToJson())!.AsObject();
         config["torch_dtype"] = DType switch { ScalarType.BFloat16 => "bfloat16", ScalarType.Float16 => "float16", _ => "float32" };
         AtomicFile.WriteAllText(Path.Combine(folder, "config.json"), config.ToJsonString(Indented));
+        Tokenizer?.Save(folder);
         if (generationConfig is not null)
             AtomicFile.WriteAllText(Path.Combine(folder, GenerationConfigFile), generationConfig.ToJsonString(Indented));
     }

@@ -10,6 +10,4 @@ public sealed partial class CausalLM
     /// <summary>Continues one prompt given as token ids.</summary>
     public GenerationResult Generate(IReadOnlyList<int> prompt, GenerationOptions? options = null) =>
         Generate([prompt], options)[0];
-
-    Func<IReadOnlyList<int>, string>? Decoder() => null;
 }

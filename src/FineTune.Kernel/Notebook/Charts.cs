@@ -1,4 +1,5 @@
 using Plotly.NET;
+using Plotly.NET.LayoutObjects;
 using Plotly.NET.CSharp;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
 
@@ -26,9 +27,28 @@ public static class Charts
     public static GenericChart Bar(IEnumerable<string> labels, IEnumerable<double> values, string? title = null, string? xTitle = null, string? yTitle = null) =>
         Decorate(PlotlyChart.Column<double, string, string>(values: values.ToArray(), Keys: labels.ToArray()), title, xTitle, yTitle);
 
-    /// <summary>A histogram of <paramref name="values"/> (token lengths, scores) in about <paramref name="bins"/> bins.</summary>
-    public static GenericChart Histogram(IEnumerable<double> values, int bins = 30, string? title = null, string? xTitle = null, string? yTitle = "count") =>
-        Decorate(PlotlyChart.Histogram<double, double, string>(X: values.ToArray(), NBinsX: bins), title, xTitle, yTitle);
+    /// <summary>
+    /// A histogram of <paramref name="values"/> (token lengths, scores) in about <paramref name="bins"/> bins, with
+    /// a dashed vertical line at <paramref name="markAt"/> when given (a context limit, a threshold).
+    /// </summary>
+    public static GenericChart Histogram(IEnumerable<double> values, int bins = 30, string? title = null, string? xTitle = null, string? yTitle = "count", double? markAt = null)
+    {
+        var chart = Decorate(PlotlyChart.Histogram<double, double, string>(X: values.ToArray(), NBinsX: bins), title, xTitle, yTitle);
+        return markAt is { } x ? Plotly.NET.Chart.withShape(VerticalLine(x), null).Invoke(chart) : chart;
+    }
+
+    /// <summary>A dashed red line across the whole plot height at <paramref name="x"/> (set as plotly.js properties: Plotly.NET's F# initialisers take no C# defaults).</summary>
+    static Shape VerticalLine(double x)
+    {
+        var line = new Plotly.NET.Line();
+        line.SetProperty("color", "#d1242f");
+        line.SetProperty("dash", "dash");
+        line.SetProperty("width", 2);
+        var shape = new Shape();
+        foreach (var (name, value) in new (string, object)[] { ("type", "line"), ("x0", x), ("x1", x), ("y0", 0), ("y1", 1), ("yref", "paper"), ("line", line) })
+            shape.SetProperty(name, value);
+        return shape;
+    }
 
     static GenericChart Decorate(GenericChart chart, string? title, string? xTitle, string? yTitle)
     {

@@ -17,12 +17,18 @@ public static class ChatDataValidator
     static readonly string[] AllowedKeys = ["role", "content", "name", "function_call", "weight"];
     static readonly string[] AllowedRoles = ["system", "user", "assistant", "function"];
 
-    /// <summary>Validates a JSONL file line by line (lines that are not JSON are reported as <c>invalid_json</c>).</summary>
+    /// <summary>Validates a JSONL file line by line (lines that are not JSON, or not UTF-8, are reported as <c>invalid_json</c> and <c>invalid_utf8</c>).</summary>
     public static ChatValidationReport ValidateFile(string path, string tokenizer = "cl100k", int maxTokens = 4096, int? epochs = null)
     {
-        var source = DataFile.Read(path);
-        var records = source.Records.Select(r => (r.Position, (JsonNode?)r.Record, r.Problem?.Reason)).ToList();
-        return Validate(Path.GetFileName(path), source.PositionName, records, TextTokenizer.Load(tokenizer), maxTokens, epochs);
+        if (!File.Exists(path)) throw new FileNotFoundException($"data file not found: {path}", path);
+        var records = new List<(int, JsonNode?, string?)>();
+        foreach (var line in Utf8Lines.Read(path).Lines.Where(l => !string.IsNullOrWhiteSpace(l.Text)))
+        {
+            if (line.Problem is not null) { records.Add((line.Number, null, "invalid_utf8")); continue; }
+            try { records.Add((line.Number, JsonNode.Parse(line.Text), null)); }
+            catch (JsonException) { records.Add((line.Number, null, "invalid_json")); }
+        }
+        return Validate(Path.GetFileName(path), "line", records, TextTokenizer.Load(tokenizer), maxTokens, epochs);
     }
 
     /// <summary>Validates the rows of a chat dataset.</summary>
@@ -41,7 +47,7 @@ public static class ChatDataValidator
         var examples = new List<ChatExampleStats>();
         foreach (var (position, record, problem) in records)
         {
-            if (problem is not null) { errors.Add(("invalid_json", position)); continue; }
+            if (problem is not null) { errors.Add((problem, position)); continue; }
             if (record is not JsonObject example) { errors.Add(("data_type", position)); continue; }
             if (example["messages"] is not JsonArray { Count: > 0 } messages) { errors.Add(("missing_messages_list", position)); continue; }
             foreach (var node in messages)

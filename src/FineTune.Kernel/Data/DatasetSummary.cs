@@ -122,7 +122,7 @@ public sealed class DatasetSummary : IHtmlRenderable
                              $"{Plural(NearDuplicates.Count, "near-duplicate")} (Jaccard >= {Number(NearDuplicateThreshold)}, {Plural(Duplicates.NearClusters.Count, "cluster")})");
             if (PrivateInfo.Count > 0)
                 findings.Add($"{Plural(PrivateInfo.Count, "private-information hit")}: " +
-                             string.Join(", ", PrivateInfoCounts.Where(c => c.Value > 0).Select(c => Plural(c.Value, KindName(c.Key)))));
+                             string.Join(", ", PrivateInfoCounts.Where(c => c.Value > 0).Select(c => $"{c.Value} {KindName(c.Key)}{(c.Value == 1 ? "" : c.Key == PrivateInfoKind.IpAddress ? "es" : "s")}")));
             if (ContextLength is { } limit && OverContext.Count > 0) findings.Add($"{Plural(OverContext.Count, "row")} over the context length of {limit} tokens");
             if (ImbalanceRatio is { } ratio && ratio >= 1.5)
                 findings.Add($"label imbalance {Number(ratio)}:1 ({string.Join(", ", Labels.Select(l => $"{l.Label} {l.Rows}"))})");

@@ -3,7 +3,7 @@ using FineTune.Kernel.Tests.Support;
 
 namespace FineTune.Kernel.Tests.Notebooks;
 
-/// <summary>Every notebook in notebooks/ runs headless through the finetune command, as a user would run it.</summary>
+/// <summary>Every notebook in notebooks/ runs headless through the finetune command, as a user would run it (see <see cref="NotebookRuns"/>).</summary>
 public class EveryNotebookTests
 {
     public static TheoryData<string> Notebooks()
@@ -18,13 +18,10 @@ public class EveryNotebookTests
     [MemberData(nameof(Notebooks))]
     public void The_notebook_runs_headless_without_error_and_its_executed_copy_is_valid_nbformat(string notebook)
     {
-        using var output = new TempFolder();
-        string cli = Path.Combine(RepoPaths.BuildOutput("src", "FineTune.Cli"), "finetune.dll");
-
-        var result = ProcessResult.RunDotnet([cli, "run", Path.Combine("notebooks", notebook), "--out", output.Path], timeout: TimeSpan.FromMinutes(10));
+        var (result, folder) = NotebookRuns.Headless(notebook);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        string executed = Path.Combine(output.Path, notebook);
+        string executed = Path.Combine(folder, notebook);
         Assert.All(NotebookFiles.CodeCells(executed), cell => Assert.NotNull(cell["execution_count"]));
         if (NotebookFiles.Schema() is { } schema)
         {

@@ -23,6 +23,7 @@ static class FinetuneCommand
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(PerplexityCommand.Create());
+        root.Subcommands.Add(PretrainCommand.Create());
         return root;
     }
 

@@ -116,14 +116,20 @@ static class PretrainCommand
             GradClip = s.GradClip, EvalEvery = s.EvalEvery > 0 ? s.EvalEvery : s.Steps, EvalBatches = s.EvalBatches, MetricsFile = metricsFile,
         };
         using var trainer = new Trainer(model, train, options, held);
-        console.WriteLine(Invariant($"{"step",6} {"train",8} {"valid",8} {"lr",9} {"tokens/s",9}"));
-        double stepSeconds = 0;
+        console.WriteLine(Invariant($"{"step",6} {"train",8} {"valid",8} {"lr",9} {"tokens/s",9}   (tokens/s: since the previous line, evaluation excluded)"));
+        double stepSeconds = 0, sinceLine = 0;
+        long tokensSinceLine = 0;
         trainer.Run(s.Steps, step =>
         {
             if (step.Step == 1) console.WriteLine(Invariant($"{0,6} {"",8} {trainer.InitialValidLoss,8:F4}"));
             stepSeconds += step.Seconds;
+            (sinceLine, tokensSinceLine) = (sinceLine + step.Seconds, tokensSinceLine + step.Tokens);
             if (step.Step % Math.Max(1, s.LogEvery) == 0 || step.ValidLoss is not null || step.Step == s.Steps)
-                console.WriteLine(Invariant($"{step.Step,6} {step.TrainLoss,8:F4} {(step.ValidLoss is double v ? v.ToString("F4", CultureInfo.InvariantCulture) : ""),8} {step.LearningRate,9:0.00e+00} {step.TokensPerSecond,9:N0}"));
+            {
+                string validLoss = step.ValidLoss is double v ? v.ToString("F4", CultureInfo.InvariantCulture) : "";
+                console.WriteLine(Invariant($"{step.Step,6} {step.TrainLoss,8:F4} {validLoss,8} {step.LearningRate,9:0.00e+00} {tokensSinceLine / sinceLine,9:N0}"));
+                (sinceLine, tokensSinceLine) = (0, 0);
+            }
             if (s.SaveEvery > 0 && step.Step % s.SaveEvery == 0 && step.Step < s.Steps) model.Save(s.Out, dtype: storedDtype);
         });
 

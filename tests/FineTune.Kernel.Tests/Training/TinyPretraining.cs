@@ -11,14 +11,14 @@ namespace FineTune.Kernel.Tests.Training;
 /// </summary>
 static class TinyPretraining
 {
-    static readonly Lazy<(TextTokenizer Tokenizer, TempFolder Folder)> Trained = new(() =>
+    static readonly Lazy<TextTokenizer> Trained = new(() =>
     {
-        var folder = new TempFolder();
+        using var folder = new TempFolder();        // the loaded tokenizer keeps nothing open, so the files can go
         BpeTrainer.Train(GeneratedStories.Text(1500), new BpeTrainerOptions { VocabSize = 400 }).Save(folder.Path);
-        return (TextTokenizer.Load(folder.Path), folder);
+        return TextTokenizer.Load(folder.Path);
     });
 
-    public static TextTokenizer Tokenizer => Trained.Value.Tokenizer;
+    public static TextTokenizer Tokenizer => Trained.Value;
 
     public const int BlockSize = 32;
 

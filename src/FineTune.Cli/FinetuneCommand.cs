@@ -25,6 +25,7 @@ static class FinetuneCommand
         root.Subcommands.Add(PerplexityCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
+        root.Subcommands.Add(PretrainCommand.Create());
         return root;
     }
 

@@ -76,12 +76,15 @@ public sealed partial class CausalLM
     /// <summary>
     /// Saves the model as a Hugging Face folder (config.json, model.safetensors, generation_config.json
     /// when known, and the tokenizer's files) that this kit and transformers load back. Files are written atomically. With
-    /// <paramref name="maxShardBytes"/>, larger checkpoints are split into shards with an index.
+    /// <paramref name="maxShardBytes"/>, larger checkpoints are split into shards with an index. <paramref name="dtype"/>
+    /// stores the weights in another dtype than the model's (BFloat16 halves a float32 model's file; loading it
+    /// with <c>dtype: Float32</c> widens the values back exactly); config.json's torch_dtype says which.
     /// </summary>
-    public void Save(string folder, long? maxShardBytes = null)
+    public void Save(string folder, long? maxShardBytes = null, ScalarType? dtype = null)
     {
+        var stored = CheckDType(dtype ?? DType);
         Directory.CreateDirectory(folder);
-        var tensors = TensorsToSave();
+        var tensors = TensorsToSave(stored);
         var shards = Shard(tensors, maxShardBytes);
         var written = new List<string>();
         var metadata = new Dictionary<string, string> { ["format"] = "pt" };
@@ -110,7 +113,7 @@ public sealed partial class CausalLM
         }
         RemoveStaleCheckpoint(folder, written);
         var config = JsonNode.Parse(Config.ToJson())!.AsObject();
-        config["torch_dtype"] = DType switch { ScalarType.BFloat16 => "bfloat16", ScalarType.Float16 => "float16", _ => "float32" };
+        config["torch_dtype"] = stored switch { ScalarType.BFloat16 => "bfloat16", ScalarType.Float16 => "float16", _ => "float32" };
         AtomicFile.WriteAllText(Path.Combine(folder, "config.json"), config.ToJsonString(Indented));
         Tokenizer?.Save(folder);
         if (generationConfig is not null)
@@ -122,14 +125,20 @@ public sealed partial class CausalLM
     /// <summary>GPT-2 stores these as Conv1D (in, out); they live here as Linear (out, in).</summary>
     static readonly Regex Conv1DWeight = new(@"\.(c_attn|c_proj|c_fc)\.weight$");
 
-    List<TensorToWrite> TensorsToSave() =>
+    List<TensorToWrite> TensorsToSave(ScalarType dtype) =>
         DistinctParameters().Select(p =>
         {
             var parameter = p.Parameter;
             bool transpose = Config.IsGpt2 && Conv1DWeight.IsMatch(p.Name);
             long[] shape = transpose ? [.. parameter.shape.Reverse()] : parameter.shape;
-            return new TensorToWrite(p.Name, shape, parameter.dtype,
-                () => transpose ? parameter.detach().t().contiguous() : parameter.detach());
+            return new TensorToWrite(p.Name, shape, dtype, () =>
+            {
+                var data = transpose ? parameter.detach().t().contiguous() : parameter.detach();
+                if (data.dtype == dtype) return data;
+                var converted = data.to(dtype);
+                data.Dispose();
+                return converted;
+            });
         }).ToList();
 
     static List<List<TensorToWrite>> Shard(List<TensorToWrite> tensors, long? maxShardBytes)

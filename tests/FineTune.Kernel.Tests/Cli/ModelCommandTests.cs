@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FineTune.Cli;
 using FineTune.Kernel.Models;
 using FineTune.Kernel.Tests.Models;
 using FineTune.Kernel.Tests.Support;
@@ -9,13 +8,7 @@ namespace FineTune.Kernel.Tests.Cli;
 /// <summary>finetune generate, score and perplexity on a model folder the kit writes itself.</summary>
 public class ModelCommandTests
 {
-    static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = FinetuneCommand.Create().Parse(args).Invoke(new() { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    static (int Exit, string Output, string Error) Run(params string[] args) => FinetuneCli.Run(args);
 
     [Fact]
     public void Generate_prints_the_continuation_as_the_model_produces_it()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FineTune.Kernel.Training;
 
 namespace FineTune.Cli.Commands;
 
@@ -14,14 +15,18 @@ static class PerplexityCommand
         var field = new Option<string>("--field") { Description = "The JSONL field holding the text", DefaultValueFactory = _ => "text" };
         var maxLength = new Option<int?>("--max-length") { Description = "Tokens per window (default: the model's max positions)" };
         var stride = new Option<int?>("--stride") { Description = "How far each window advances (default: half a window)" };
+        var documents = new Option<bool>("--documents") { Description = "Treat the text file as documents separated by blank lines, packed with one end-of-text token between them, as finetune pretrain trains" };
 
         var command = new Command("perplexity", "Perplexity of a text or dataset, with sliding windows as in the Hugging Face guide.");
         model.AddTo(command);
-        foreach (var option in new Option[] { data, field, maxLength, stride }) command.Options.Add(option);
+        foreach (var option in new Option[] { data, field, maxLength, stride, documents }) command.Options.Add(option);
         command.SetAction(parse => ModelArguments.Run(parse, () =>
         {
             var texts = ReadTexts(parse.GetValue(data)!, parse.GetValue(field)!);
-            var result = model.Load(parse).Perplexity(texts, parse.GetValue(maxLength), parse.GetValue(stride));
+            var lm = model.Load(parse);
+            var result = parse.GetValue(documents)
+                ? lm.PerplexityOfDocuments(texts.SelectMany(CorpusDocuments.Split), parse.GetValue(maxLength), parse.GetValue(stride))
+                : lm.Perplexity(texts, parse.GetValue(maxLength), parse.GetValue(stride));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(model.Json))
                 output.WriteLine(JsonSerializer.Serialize(new

@@ -62,6 +62,13 @@ public sealed partial class CausalLM
     public PerplexityResult Perplexity(string text, int? maxLength = null, int? stride = null) =>
         Perplexity(RequireTokenizer().Encode(text).ToList(), maxLength, stride);
 
+    /// <summary>
+    /// Perplexity of documents packed as pretraining packs them (<see cref="Training.TokenBlocks.Pack"/>: each
+    /// encoded with its special tokens, one end-of-text token between them), for a model trained that way.
+    /// </summary>
+    public PerplexityResult PerplexityOfDocuments(IEnumerable<string> documents, int? maxLength = null, int? stride = null) =>
+        Perplexity(Training.TokenBlocks.Pack(documents, RequireTokenizer()), maxLength, stride);
+
     /// <summary>Perplexity of a dataset of texts, joined with blank lines as the HF guide joins WikiText.</summary>
     public PerplexityResult Perplexity(IEnumerable<string> texts, int? maxLength = null, int? stride = null) =>
         Perplexity(string.Join("\n\n", texts), maxLength, stride);

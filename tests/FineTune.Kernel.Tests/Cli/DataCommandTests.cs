@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FineTune.Cli;
 using FineTune.Kernel.Tests.Data;
 using FineTune.Kernel.Tests.Support;
 
@@ -12,13 +11,7 @@ public class DataCommandTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = FinetuneCommand.Create().Parse(args).Invoke(new() { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    static (int Exit, string Output, string Error) Run(params string[] args) => FinetuneCli.Run(args);
 
     string Messy() => DataFiles.Lines(folder, "messy.jsonl",
         DataFiles.Labelled("The dog barked at ann@example.com", "animals"),

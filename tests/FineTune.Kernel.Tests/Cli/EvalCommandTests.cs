@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FineTune.Cli;
 using FineTune.Kernel.Data;
 using FineTune.Kernel.Evaluation;
 using FineTune.Kernel.Tests.Data;
@@ -11,13 +10,7 @@ namespace FineTune.Kernel.Tests.Cli;
 /// <summary>finetune eval on a model folder the kit writes itself.</summary>
 public class EvalCommandTests
 {
-    static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = FinetuneCommand.Create().Parse(args).Invoke(new() { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    static (int Exit, string Output, string Error) Run(params string[] args) => FinetuneCli.Run(args);
 
     [Fact]
     public void Eval_scores_labelled_text_by_accuracy_as_the_library_does()

@@ -77,6 +77,21 @@ public class ModelCommandTests
     }
 
     [Fact]
+    public void Perplexity_of_documents_packs_them_as_pretraining_does()
+    {
+        using var folder = new TempFolder();
+        var model = TinyTextModel.Write(folder.Path);
+        File.WriteAllText(folder.File("docs.txt"), "the cat sat\n\nthe dog ran\n\n\nthe end");
+
+        var (exit, output, _) = Run("perplexity", "--model", folder.Path, "--data", folder.File("docs.txt"), "--documents", "--json");
+
+        Assert.Equal(0, exit);
+        var packed = FineTune.Kernel.Training.TokenBlocks.Pack(["the cat sat", "the dog ran", "the end"], model.Tokenizer!);
+        Assert.Equal(model.Perplexity(packed).Perplexity, JsonDocument.Parse(output).RootElement.GetProperty("perplexity").GetDouble(), 1e-9);
+        Assert.NotEqual(model.Perplexity(File.ReadAllText(folder.File("docs.txt"))).Perplexity, model.Perplexity(packed).Perplexity);
+    }
+
+    [Fact]
     public void A_bad_dataset_line_is_reported_with_its_file_and_line_number()
     {
         using var folder = new TempFolder();

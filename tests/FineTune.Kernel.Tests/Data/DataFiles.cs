@@ -20,6 +20,10 @@ static class DataFiles
         return path;
     }
 
+    /// <summary>A labelled-text dataset made in code, one row per (text, label).</summary>
+    public static FineTune.Kernel.Data.Dataset LabelledDataset(IEnumerable<(string Text, string Label)> rows) =>
+        FineTune.Kernel.Data.Dataset.From(FineTune.Kernel.Data.DatasetFormat.LabelledText, rows.Select(r => (object)new { text = r.Text, label = r.Label }));
+
     /// <summary>A labelled-text JSONL line.</summary>
     public static string Labelled(string text, string label) =>
         System.Text.Json.JsonSerializer.Serialize(new { text, label });

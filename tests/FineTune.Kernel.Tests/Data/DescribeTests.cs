@@ -5,8 +5,7 @@ namespace FineTune.Kernel.Tests.Data;
 
 public class DescribeTests
 {
-    static Dataset Labelled(params (string Text, string Label)[] rows) =>
-        Dataset.From(DatasetFormat.LabelledText, rows.Select(r => (object)new { text = r.Text, label = r.Label }));
+    static Dataset Labelled(params (string Text, string Label)[] rows) => DataFiles.LabelledDataset(rows);
 
     [Fact]
     public void Lengths_are_summarised_with_linearly_interpolated_percentiles()

@@ -4,8 +4,7 @@ namespace FineTune.Kernel.Tests.Data;
 
 public class DuplicateTests
 {
-    static Dataset Labelled(params (string Text, string Label)[] rows) =>
-        Dataset.From(DatasetFormat.LabelledText, rows.Select(r => (object)new { text = r.Text, label = r.Label }));
+    static Dataset Labelled(params (string Text, string Label)[] rows) => DataFiles.LabelledDataset(rows);
 
     [Fact]
     public void Normalising_folds_case_punctuation_spacing_and_compatibility_forms()

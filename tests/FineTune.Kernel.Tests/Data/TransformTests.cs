@@ -5,8 +5,7 @@ namespace FineTune.Kernel.Tests.Data;
 
 public class TransformTests
 {
-    static Dataset Labelled(params (string Text, string Label)[] rows) =>
-        Dataset.From(DatasetFormat.LabelledText, rows.Select(r => (object)new { text = r.Text, label = r.Label }));
+    static Dataset Labelled(params (string Text, string Label)[] rows) => DataFiles.LabelledDataset(rows);
 
     static Dataset Topics(int perLabel, params string[] labels) =>
         Labelled([.. labels.SelectMany(l => Enumerable.Range(0, perLabel).Select(i => ($"{l} sentence number {i}", l)))]);

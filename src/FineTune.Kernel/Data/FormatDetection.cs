@@ -38,11 +38,9 @@ static class FormatDetection
               "Pass format: and columns: (canonical name -> your field) to say which fields are which.");
     }
 
-    static bool Fits(FormatSchema schema, IReadOnlyCollection<string> keys, IReadOnlyDictionary<string, string>? columns)
-    {
-        var resolved = schema.Resolve(keys, columns);
-        return schema.RequiredFields.All(f => resolved.TryGetValue(f.Name, out var source) && keys.Contains(source));
-    }
+    /// <summary>Whether a record with <paramref name="keys"/> has every required field, under the caller's name for it or any of the format's names.</summary>
+    static bool Fits(FormatSchema schema, IReadOnlyCollection<string> keys, IReadOnlyDictionary<string, string>? columns) =>
+        schema.RequiredFields.All(f => columns is not null && columns.TryGetValue(f.Name, out var mapped) ? keys.Contains(mapped) : f.Names.Any(keys.Contains));
 
     /// <summary>For each canonical field, the file's name for it: the caller's mapping, else the name (or alias) most records use.</summary>
     static IReadOnlyDictionary<string, string> MappingFor(FormatSchema schema, IReadOnlyList<IReadOnlyCollection<string>> sample, IReadOnlyDictionary<string, string>? columns)

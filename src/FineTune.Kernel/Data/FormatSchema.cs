@@ -25,18 +25,6 @@ sealed record FormatSchema(DatasetFormat Format, string Name, IReadOnlyList<Form
     /// <summary>"instruction, input?, output": the fields as a user reads them.</summary>
     public string FieldList => string.Join(", ", Fields.Select(f => f.Required ? f.Name : f.Name + "?"));
 
-    /// <summary>The field of each canonical name in a record with <paramref name="keys"/>, given the user's explicit mapping.</summary>
-    public IReadOnlyDictionary<string, string> Resolve(IReadOnlyCollection<string> keys, IReadOnlyDictionary<string, string>? columns)
-    {
-        var resolved = new Dictionary<string, string>();
-        foreach (var field in Fields)
-        {
-            if (columns is not null && columns.TryGetValue(field.Name, out var mapped)) resolved[field.Name] = mapped;
-            else if (field.Names.FirstOrDefault(keys.Contains) is { } present) resolved[field.Name] = present;
-        }
-        return resolved;
-    }
-
     static FormatField Required(string name, params string[] aliases) => new(name, FieldKind.String, true, [name, .. aliases]);
     static FormatField Optional(string name, params string[] aliases) => new(name, FieldKind.String, false, [name, .. aliases]);
     static FormatField Label(string name) => new(name, FieldKind.Label, true, [name, "labels", "category"]);

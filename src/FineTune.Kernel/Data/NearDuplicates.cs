@@ -86,7 +86,6 @@ static class NearDuplicates
     static ulong[] Signature(ulong[] shingles)
     {
         var signature = new ulong[HashCount];
-        Array.Fill(signature, ulong.MaxValue);
         for (int h = 0; h < HashCount; h++)
         {
             ulong multiplier = Multipliers[h], offset = Offsets[h], min = ulong.MaxValue;

@@ -22,12 +22,10 @@ sealed class Truncation(TextTokenizer tokenizer, FormatSchema schema, int maxTok
             StillTooLong++;
             return row;
         }
-        int longest = parts.Max(p => tokenizer.Tokenize(p.Text, addSpecialTokens: false).Count);
-        DataRow Cut(int keep) => row.With(fields => FieldPaths.Update(fields, parts.Select(p => p.Field), text =>
-        {
-            var pieces = tokenizer.Tokenize(text, addSpecialTokens: false).Tokens;
-            return keep >= pieces.Count ? text : text[..pieces[keep].Start];
-        }));
+        var tokens = parts.ToDictionary(p => p.Field, p => tokenizer.Tokenize(p.Text, addSpecialTokens: false).Tokens);
+        int longest = tokens.Values.Max(t => t.Count);
+        DataRow Cut(int keep) => row.With(fields => FieldPaths.Update(fields, parts.Select(p => p.Field),
+            (field, text) => keep >= tokens[field].Count ? text : text[..tokens[field][keep].Start]));
         if (Length(Cut(0)) > maxTokens)
         {
             StillTooLong++;

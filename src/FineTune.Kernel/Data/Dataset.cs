@@ -115,10 +115,10 @@ public sealed partial class Dataset : IHtmlRenderable
     /// <summary>The dataset as a Microsoft.Data.Analysis DataFrame: a column for the position, then one string column per field.</summary>
     public DataFrame ToDataFrame()
     {
-        var columns = new List<DataFrameColumn> { new PrimitiveDataFrameColumn<int>(PositionName, Rows.Select(r => r.Position)) };
+        var frame = new List<DataFrameColumn> { new PrimitiveDataFrameColumn<int>(PositionName, Rows.Select(r => r.Position)) };
         foreach (var name in Columns)
-            columns.Add(new StringDataFrameColumn(name, Rows.Select(r => r.Has(name) ? r[name] : null)));
-        return new DataFrame(columns);
+            frame.Add(new StringDataFrameColumn(name, Rows.Select(r => r.Has(name) ? r[name] : null)));
+        return new DataFrame(frame);
     }
 
     /// <summary>A dataset of the same format with <paramref name="rows"/>, recording <paramref name="report"/>.</summary>
@@ -137,11 +137,11 @@ public sealed partial class Dataset : IHtmlRenderable
     /// <inheritdoc/>
     public string ToHtml()
     {
-        var columns = Columns;
+        var names = Columns;
         var html = new StringBuilder("<div class=\"finetune-dataset\">")
             .Append($"<p><b>{NotebookHtml.Encode(Name)}</b>: {Count:N0} rows, {NotebookHtml.Encode(FormatName)}<br/>{NotebookHtml.Encode(Report)}</p>");
-        var shown = Rows.Take(NotebookHtml.MaxRows).Select(r => new object?[] { r.Position }.Concat(columns.Select(c => (object?)Shorten(r[c]))));
-        html.Append(NotebookHtml.Table([PositionName, .. columns], shown,
+        var shown = Rows.Take(NotebookHtml.MaxRows).Select(r => new object?[] { r.Position }.Concat(names.Select(c => (object?)Shorten(r[c]))));
+        html.Append(NotebookHtml.Table([PositionName, .. names], shown,
             Count > NotebookHtml.MaxRows ? $"showing the first {NotebookHtml.MaxRows} of {Count:N0} rows" : null));
         return html.Append("</div>").ToString();
     }

@@ -94,9 +94,9 @@ public sealed partial class Dataset : IHtmlRenderable
     public int Count => Rows.Count;
 
     /// <summary>Every field name that occurs, canonical ones first.</summary>
-    public IReadOnlyList<string> Columns => columns ??= [.. Schema.Fields.Select(f => f.Name).Concat(Rows.SelectMany(r => r.FieldNames)).Distinct()];
+    public IReadOnlyList<string> Columns => columnNames ??= [.. Schema.Fields.Select(f => f.Name).Concat(Rows.SelectMany(r => r.FieldNames)).Distinct()];
 
-    IReadOnlyList<string>? columns;
+    IReadOnlyList<string>? columnNames;
 
     /// <summary>What a row's <see cref="DataRow.Position"/> counts: "line" (JSONL, CSV), "item" (JSON array, objects) or "row" (Parquet).</summary>
     public string PositionName { get; }

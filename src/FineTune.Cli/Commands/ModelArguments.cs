@@ -28,15 +28,18 @@ sealed class ModelArguments
 
     public CausalLM Load(ParseResult parse)
     {
-        var dtype = parse.GetValue(DType) switch
-        {
-            "float32" or "fp32" => ScalarType.Float32,
-            "bfloat16" or "bf16" => ScalarType.BFloat16,
-            "float16" or "fp16" => ScalarType.Float16,
-            var other => throw new ArgumentException($"--dtype '{other}' is not one of float32, bfloat16, float16"),
-        };
+        var dtype = ParseDType("--dtype", parse.GetValue(DType)!, allowFloat16: true);
         return CausalLM.Load(parse.GetValue(Model)!, dtype, parse.GetValue(Device)!);
     }
+
+    /// <summary>A dtype option's value: fp32/float32, bf16/bfloat16 and (where allowed) fp16/float16.</summary>
+    public static ScalarType ParseDType(string option, string value, bool allowFloat16) => value switch
+    {
+        "float32" or "fp32" => ScalarType.Float32,
+        "bfloat16" or "bf16" => ScalarType.BFloat16,
+        "float16" or "fp16" when allowFloat16 => ScalarType.Float16,
+        _ => throw new ArgumentException($"{option} '{value}' is not one of float32, bfloat16{(allowFloat16 ? ", float16" : "")}"),
+    };
 
     /// <summary>Runs <paramref name="body"/>; a bad model, file or argument prints one line to stderr and exits with 1.</summary>
     public static int Run(ParseResult parse, Func<int> body)

@@ -74,7 +74,7 @@ static class PretrainCommand
 
     static int Pretrain(Settings s, IReadOnlyList<string> args, TextWriter console)
     {
-        var storedDtype = ParseDtype(s.SaveDtype);
+        var storedDtype = ModelArguments.ParseDType("--save-dtype", s.SaveDtype, allowFloat16: false);
         if (s.Threads is int n) set_num_threads(n);
         Directory.CreateDirectory(s.Out);
         string metricsFile = Path.Combine(s.Out, "metrics.jsonl");
@@ -160,13 +160,6 @@ static class PretrainCommand
         if (held >= documents.Count) throw new ArgumentException($"{s.Corpus}: {documents.Count} documents are too few to hold out {held}; pass --valid FILE");
         return (documents.Take(documents.Count - held).ToList(), documents.Skip(documents.Count - held).ToList(), $"the last {held} documents of {s.Corpus}");
     }
-
-    static ScalarType ParseDtype(string name) => name switch
-    {
-        "fp32" or "float32" => ScalarType.Float32,
-        "bf16" or "bfloat16" => ScalarType.BFloat16,
-        _ => throw new ArgumentException($"--save-dtype '{name}' is not one of fp32, bf16"),
-    };
 
     static readonly JsonSerializerOptions SnakeCase = new()
     {

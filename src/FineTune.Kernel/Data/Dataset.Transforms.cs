@@ -39,7 +39,7 @@ public sealed partial class Dataset
     /// </summary>
     public Dataset Dedupe(DuplicateKind upTo = DuplicateKind.Near, double threshold = 0.8)
     {
-        var scan = new DuplicateScan(Rows, Schema, threshold);
+        var scan = new DuplicateScan(Rows, Schema, upTo == DuplicateKind.Near ? threshold : null);
         var removed = scan.Exact.Concat(upTo >= DuplicateKind.Normalized ? scan.Normalized : [])
             .Concat(upTo >= DuplicateKind.Near ? scan.Near : []).ToList();
         var drop = scan.RowIndices(upTo);

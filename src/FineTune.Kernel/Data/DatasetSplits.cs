@@ -18,9 +18,10 @@ public sealed record DatasetSplits(Dataset Train, Dataset Validation, Dataset Te
     /// <inheritdoc/>
     public string ToHtml()
     {
-        var labels = All.SelectMany(s => LabelsOf(s.Data).Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var counts = All.Select(s => (s.Name, s.Data.Count, Labels: LabelsOf(s.Data))).ToList();
+        var labels = counts.SelectMany(c => c.Labels.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         return NotebookHtml.Table(["split", "rows", .. labels],
-            All.Select(s => new object?[] { s.Name, s.Data.Count }.Concat(labels.Select(l => (object?)LabelsOf(s.Data).GetValueOrDefault(l)))),
+            counts.Select(c => new object?[] { c.Name, c.Count }.Concat(labels.Select(l => (object?)c.Labels.GetValueOrDefault(l)))),
             Train.History.Count > 0 ? Train.History[^1].Operation : null);
     }
 

@@ -36,7 +36,8 @@ public sealed record DuplicateCluster(DuplicateKind Kind, IReadOnlyList<int> Pos
 /// </summary>
 sealed class DuplicateScan
 {
-    public DuplicateScan(IReadOnlyList<DataRow> rows, FormatSchema schema, double nearThreshold)
+    /// <summary>Scans <paramref name="rows"/>; near-duplicates only when <paramref name="nearThreshold"/> is given.</summary>
+    public DuplicateScan(IReadOnlyList<DataRow> rows, FormatSchema schema, double? nearThreshold)
     {
         var exactKeys = new Dictionary<string, int>();
         var normalizedKeys = new Dictionary<string, int>();
@@ -52,8 +53,9 @@ sealed class DuplicateScan
             exactKeys.TryAdd(exact, i);
             normalizedKeys.TryAdd(normalized, i);
         }
+        if (nearThreshold is not { } threshold) return;
         var texts = unique.Select(i => TextNormalizer.Normalize(ExampleText.Whole(rows[i], schema))).ToList();
-        foreach (var cluster in NearDuplicates.Find(texts, nearThreshold))
+        foreach (var cluster in NearDuplicates.Find(texts, threshold))
         {
             int keep = rows[unique[cluster.Members[0]]].Position;
             foreach (int m in cluster.Members.Skip(1))
